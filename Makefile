@@ -83,17 +83,17 @@ $(1)_SRCS := $$(filter %.c,$$(filter-out build/$(1)/solutions/%,$$(TANGLED_$(1))
 $(1)_LIB := $$(filter-out build/$(1)/main.c,$$($(1)_SRCS))
 $(1)_SOLUTIONS := $$(filter build/$(1)/solutions/%.c,$$(TANGLED_$(1)))
 
-build/bin/$(1): $$(patsubst build/%.c,build/obj/%.o,$$($(1)_SRCS))
+build/bin/$(1): build/$(1)/tangle.mk $$(patsubst build/%.c,build/obj/%.o,$$($(1)_SRCS))
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS) -o $$@ $$^ $$(LDLIBS)
+	$$(CC) $$(CFLAGS) -fopenmp -o $$@ $$(filter %.o,$$^) $$(LDLIBS)
 
-build/tests/$(1): tests/$(1).c $$(patsubst build/%.c,build/obj/%.o,$$($(1)_LIB))
+build/tests/$(1): tests/$(1).c build/$(1)/tangle.mk $$(patsubst build/%.c,build/obj/%.o,$$($(1)_LIB))
 	@mkdir -p $$(@D)
-	$$(CC) $$(BASE_CFLAGS) $$(CFLAGS) -Ibuild/$(1) -o $$@ $$^ $$(CRITERION_LIBS) $$(LDLIBS)
+	$$(CC) $$(BASE_CFLAGS) $$(CFLAGS) -Ibuild/$(1) -o $$@ $$(filter %.c %.o,$$^) $$(CRITERION_LIBS) $$(LDLIBS)
 
-build/tests/asan/$(1): tests/$(1).c $$(patsubst build/%.c,build/asan/%.o,$$($(1)_LIB))
+build/tests/asan/$(1): tests/$(1).c build/$(1)/tangle.mk $$(patsubst build/%.c,build/asan/%.o,$$($(1)_LIB))
 	@mkdir -p $$(@D)
-	$$(CC) $$(BASE_CFLAGS) $$(CFLAGS) $$(SANITIZE) -Ibuild/$(1) -o $$@ $$^ $$(CRITERION_LIBS) $$(LDLIBS)
+	$$(CC) $$(BASE_CFLAGS) $$(CFLAGS) $$(SANITIZE) -Ibuild/$(1) -o $$@ $$(filter %.c %.o,$$^) $$(CRITERION_LIBS) $$(LDLIBS)
 
 .PHONY: run-$$($(1)_NUMBER) run-$(1)
 run-$$($(1)_NUMBER) run-$(1): build/bin/$(1)
@@ -102,6 +102,13 @@ endef
 $(foreach chapter,$(CHAPTERS),$(eval $(call chapter_rules,$(chapter))))
 
 PROGRAMS := $(CHAPTERS:%=build/bin/%)
+
+# A chapter may add rules of its own (e.g. training a model the book quotes):
+# chapters/NN-slug/rules.mk, which may append to BOOK_PREREQUISITES and
+# TEST_PREREQUISITES and override build/plotdata/NN-slug/.stamp.
+BOOK_PREREQUISITES :=
+TEST_PREREQUISITES :=
+-include $(wildcard $(CHAPTERS:%=chapters/%/rules.mk))
 CHAPTER_TESTS := $(foreach c,$(CHAPTERS),$(if $(wildcard tests/$(c).c),build/tests/$(c)))
 ASAN_TESTS := $(CHAPTER_TESTS:build/tests/%=build/tests/asan/%)
 
@@ -114,13 +121,13 @@ exercise_name = $(basename $(notdir $(1)))
 exercise_chapter = $(word 2,$(subst /, ,$(1)))
 
 define exercise_rules
-build/ex/$(call exercise_name,$(1))-stub: $(1) tests/exercises/$(call exercise_name,$(1)).c $$(patsubst build/%.c,build/obj/%.o,$$($(call exercise_chapter,$(1))_LIB))
+build/ex/$(call exercise_name,$(1))-stub: $(1) tests/exercises/$(call exercise_name,$(1)).c build/$(call exercise_chapter,$(1))/tangle.mk $$(patsubst build/%.c,build/obj/%.o,$$($(call exercise_chapter,$(1))_LIB))
 	@mkdir -p $$(@D)
-	$$(CC) $$(BASE_CFLAGS) -Wno-unused-parameter $$(CFLAGS) -Ibuild/$(call exercise_chapter,$(1)) -o $$@ $$^ $$(CRITERION_LIBS) $$(LDLIBS)
+	$$(CC) $$(BASE_CFLAGS) -Wno-unused-parameter $$(CFLAGS) -Ibuild/$(call exercise_chapter,$(1)) -o $$@ $$(filter %.c %.o,$$^) $$(CRITERION_LIBS) $$(LDLIBS)
 
-build/ex/$(call exercise_name,$(1))-solution: build/$(call exercise_chapter,$(1))/solutions/$(notdir $(1)) tests/exercises/$(call exercise_name,$(1)).c $$(patsubst build/%.c,build/obj/%.o,$$($(call exercise_chapter,$(1))_LIB))
+build/ex/$(call exercise_name,$(1))-solution: build/$(call exercise_chapter,$(1))/tangle.mk tests/exercises/$(call exercise_name,$(1)).c $$(patsubst build/%.c,build/obj/%.o,$$($(call exercise_chapter,$(1))_LIB))
 	@mkdir -p $$(@D)
-	$$(CC) $$(BASE_CFLAGS) $$(CFLAGS) -Ibuild/$(call exercise_chapter,$(1)) -o $$@ $$^ $$(CRITERION_LIBS) $$(LDLIBS)
+	$$(CC) $$(BASE_CFLAGS) $$(CFLAGS) -Ibuild/$(call exercise_chapter,$(1)) -o $$@ build/$(call exercise_chapter,$(1))/solutions/$(notdir $(1)) $$(filter %.c %.o,$$^) $$(CRITERION_LIBS) $$(LDLIBS)
 endef
 $(foreach stub,$(EXERCISE_STUBS),$(eval $(call exercise_rules,$(stub))))
 
@@ -177,7 +184,7 @@ define latex_pdf
 	@echo "book: $(3) ($$(pdfinfo $(3) 2>/dev/null | awk '/^Pages/ {print $$2}') pages)"
 endef
 
-$(BOOK): $(BOOK_INPUTS) $(BOOK_SOURCES) $(PROGRAMS) $(FIGURES)
+$(BOOK): $(BOOK_INPUTS) $(BOOK_SOURCES) $(PROGRAMS) $(FIGURES) $(BOOK_PREREQUISITES)
 	$(call latex_pdf,book-$(EDITION),$(BOOK_SOURCES),$@,$(CHAPTERS))
 
 .PHONY: book
@@ -231,7 +238,7 @@ build/tests/asan/tangle: tests/tangle.c $(TANGLE_SRCS) book/tangle/tangle.h
 	$(CC) $(BASE_CFLAGS) $(CFLAGS) $(SANITIZE) -Ibook/tangle -o $@ tests/tangle.c book/tangle/tangle.c $(CRITERION_LIBS)
 
 .PHONY: test test-build
-test-build: $(PROGRAMS) $(TEST_BINS) $(EXERCISE_BINS)
+test-build: $(PROGRAMS) $(TEST_BINS) $(EXERCISE_BINS) $(TEST_PREREQUISITES)
 
 test: setup
 	@$(MAKE) --no-print-directory data
