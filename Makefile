@@ -116,7 +116,7 @@ ASAN_TESTS := $(CHAPTER_TESTS:build/tests/%=build/tests/asan/%)
 programs: $(PROGRAMS)
 
 # Exercises: build/ex/N.M-name-{stub,solution}, graded by tests/exercises/N.M-name.c.
-EXERCISE_STUBS := $(sort $(wildcard chapters/*/exercises/*.c))
+EXERCISE_STUBS := $(sort $(foreach c,$(CHAPTERS),$(wildcard chapters/$(c)/exercises/*.c)))
 exercise_name = $(basename $(notdir $(1)))
 exercise_chapter = $(word 2,$(subst /, ,$(1)))
 
@@ -135,7 +135,11 @@ EXERCISE_BINS := $(foreach s,$(EXERCISE_STUBS),build/ex/$(call exercise_name,$(s
 
 .PHONY: check
 check:
-	@scripts/check-exercise.sh "$(EX)"
+	@FILE="$(FILE)" scripts/check-exercise.sh "$(EX)"
+
+# make print-VARIABLE: the value of a variable (used by scripts).
+print-%:
+	@echo $($*)
 
 # ---- figures ---------------------------------------------------------------
 
@@ -243,7 +247,7 @@ test-build: $(PROGRAMS) $(TEST_BINS) $(EXERCISE_BINS) $(TEST_PREREQUISITES)
 test: setup
 	@$(MAKE) --no-print-directory data
 	@$(MAKE) --no-print-directory test-build
-	@scripts/test.sh
+	@EXERCISES="$(foreach s,$(EXERCISE_STUBS),$(call exercise_name,$(s)))" scripts/test.sh $(TEST_BINS)
 
 .PHONY: bench
 bench: setup
