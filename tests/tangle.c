@@ -384,3 +384,22 @@ Test(tangle, compiler_errors_name_the_markdown_line) {
                        where, output);
     tangle_result_free(&r);
 }
+
+Test(tangle, exponential_expansion_is_stopped) {
+    /* Each level uses the next twice: 2^40 copies of a line if unchecked. */
+    char text[8192] = "```c {file=a.c}\n<<l0>>\n```\n";
+    for (int level = 0; level < 40; level++) {
+        char chunk[128];
+        snprintf(chunk, sizeof chunk, "```c {#l%d}\n<<l%d>>\n<<l%d>>\n```\n", level, level + 1,
+                 level + 1);
+        strcat(text, chunk);
+    }
+    strcat(text, "```c {#l40}\nint x;\n```\n");
+    tangle_session *session = tangle_session_new(root);
+    tangle_session_add_text(session, "01-a", text, strlen(text));
+    tangle_result r;
+    cr_assert_gt(tangle_chapter(session, "01-a", &r), 0);
+    cr_expect_not_null(strstr(r.errors, "larger than"), "%s", r.errors);
+    tangle_result_free(&r);
+    tangle_session_free(session);
+}

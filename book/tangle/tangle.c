@@ -308,9 +308,7 @@ static int valid_file_path(const char *path) {
     return 1;
 }
 
-static void parse_chapter(chapter *ch) {
-    size_t length = 0;
-    if (read_file(ch->path, &ch->source, &length) != 0) return;
+static void parse_chapter(chapter *ch, size_t length) {
     ch->exists = 1;
     split_lines(ch, length);
     size_t capacity = 0;
@@ -425,10 +423,25 @@ static chapter *get_chapter(tangle_session *s, const char *slug, size_t n) {
     buffer path = {0};
     buffer_printf(&path, "%s/%s/README.md", s->chapters_dir, ch->slug);
     ch->path = path.data;
-    parse_chapter(ch);
+    size_t length = 0;
+    if (read_file(ch->path, &ch->source, &length) == 0) parse_chapter(ch, length);
     s->chapters = xrealloc(s->chapters, (s->n_chapters + 1) * sizeof *s->chapters);
     s->chapters[s->n_chapters++] = ch;
     return ch;
+}
+
+void tangle_session_add_text(tangle_session *s, const char *slug, const char *text,
+                             size_t length) {
+    chapter *ch = xrealloc(NULL, sizeof *ch);
+    *ch = (chapter){0};
+    ch->slug = xstrndup(slug, strlen(slug));
+    buffer path = {0};
+    buffer_printf(&path, "%s/%s/README.md", s->chapters_dir, ch->slug);
+    ch->path = path.data;
+    ch->source = xstrndup(text, length);
+    parse_chapter(ch, length);
+    s->chapters = xrealloc(s->chapters, (s->n_chapters + 1) * sizeof *s->chapters);
+    s->chapters[s->n_chapters++] = ch;
 }
 
 static int compare_strings(const void *a, const void *b) {
@@ -457,7 +470,7 @@ static void load_all_chapters(tangle_session *s) {
         names[n++] = xstrndup(entry->d_name, strlen(entry->d_name));
     }
     closedir(dir);
-    qsort(names, n, sizeof *names, compare_strings);
+    if (n > 1) qsort(names, n, sizeof *names, compare_strings);
     for (size_t i = 0; i < n; i++) {
         get_chapter(s, names[i], strlen(names[i]));
         free(names[i]);
@@ -520,6 +533,7 @@ typedef struct {
     size_t depth;
     buffer *errors;
     size_t *n_errors;
+    int too_large;        /* the output passed MAX_OUTPUT_BYTES */
 } expansion;
 
 static void emit_line_directive(expansion *e, const chapter *ch, size_t line_number) {
@@ -529,8 +543,20 @@ static void emit_line_directive(expansion *e, const chapter *ch, size_t line_num
     buffer_printf(&e->out, "#line %zu \"%s\"\n", line_number, ch->path);
 }
 
+/* No chapter needs more; a larger file means chunks that multiply. */
+enum { MAX_OUTPUT_BYTES = 64 << 20 };
+
 static void expand(expansion *e, chapter *ch, chunk *c, const char *indent,
                    size_t indent_length) {
+    if (e->too_large) return;
+    if (e->out.length > MAX_OUTPUT_BYTES) {
+        e->too_large = 1;
+        add_error(e->errors, e->n_errors, ch->path, c->parts[0].fence_line,
+                  "expanding <<%s>> makes the file larger than %d MiB: do chunks "
+                  "refer to each other many times over?",
+                  c->name, MAX_OUTPUT_BYTES >> 20);
+        return;
+    }
     if (e->depth == sizeof e->stack / sizeof e->stack[0]) {
         add_error(e->errors, e->n_errors, ch->path, c->parts[0].fence_line,
                   "chunks nested more than %zu deep", e->depth);

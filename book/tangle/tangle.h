@@ -44,6 +44,11 @@ typedef struct {
 tangle_session *tangle_session_new(const char *chapters_dir);
 void tangle_session_free(tangle_session *session);
 
+/* Gives the session the text of chapter `slug` instead of reading it from
+ * chapters_dir (for tests and fuzzing). Call before tangling. */
+void tangle_session_add_text(tangle_session *session, const char *slug,
+                             const char *text, size_t length);
+
 /* Tangles chapter `slug`. Always fills *result (free it with
  * tangle_result_free); returns the number of errors, 0 on success.
  * Files are produced only when there are no errors. */
