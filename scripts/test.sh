@@ -78,6 +78,15 @@ else
     tail -20 "$log/check-outputs.log"
 fi
 
+echo "Bibliography"
+duplicates=$(cat book/references.bib chapters/*/references.bib 2> /dev/null |
+    sed -n 's/^@[A-Za-z]*{\([^,]*\),.*/\1/p' | sort | uniq -d)
+if [ -z "$duplicates" ]; then
+    pass "every citation key is defined once"
+else
+    fail "citation keys defined twice: $(echo $duplicates) (a work cited by several chapters belongs in book/references.bib)"
+fi
+
 echo "The book"
 for edition in student instructor; do
     pdf=build/book.pdf
