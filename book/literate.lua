@@ -339,6 +339,13 @@ local function citations(inlines)
         table.insert(result, x)
         i = i + 1
       end
+    elseif x.t == "Str" and x.text:match("^@[%w_]") then
+      -- A narrative citation, @key: "Knuth (1992)".
+      local key, after = x.text:match("^@([%w_:%-%.]*[%w_])(.*)$")
+      table.insert(result, pandoc.Cite({pandoc.Str("@" .. key)},
+                                      {pandoc.Citation(key, "AuthorInText")}))
+      if after ~= "" then table.insert(result, pandoc.Str(after)) end
+      i = i + 1
     else
       table.insert(result, x)
       i = i + 1
