@@ -283,6 +283,16 @@ local function fix_images(inline)
   return inline
 end
 
+-- Inline code that is a path or a command line may break at / - . in
+-- LaTeX (\path, from the url package) instead of running into the margin.
+local function breakable_code(code)
+  if not is_latex() then return nil end
+  if #code.text > 24 and code.text:match("^[%w%._/%-=%s:,]+$") then
+    return pandoc.RawInline("latex", "\\path{" .. code.text .. "}")
+  end
+  return nil
+end
+
 -- A paragraph holding only an image is a figure with a caption (pandoc 2.x
 -- marks figures by a title starting with "fig:").
 local function figures(para)
@@ -377,6 +387,6 @@ function Pandoc(doc)
   if check_outputs then return doc end
   collect(blocks)
   blocks = render_chunks(blocks)
-  local div = pandoc.walk_block(pandoc.Div(blocks), {Image = fix_images, Inlines = citations, Para = figures})
+  local div = pandoc.walk_block(pandoc.Div(blocks), {Image = fix_images, Inlines = citations, Para = figures, Code = breakable_code})
   return pandoc.Pandoc(div.content, doc.meta)
 end
