@@ -256,3 +256,95 @@ bench: setup
 .PHONY: clean
 clean:
 	rm -rf build
+
+# ---- robustness (issue 7) ----------------------------------------------------
+# Hostile input, faults and memory. make test runs a short version of each.
+#   make fuzz          every libFuzzer target for FUZZ_SECONDS (default 60) each
+#   make fuzz-corpus   rewrite the seed corpus fuzz/corpus/ (scripts/fuzz-corpus.sh)
+#   make robust        bad command lines (tests/cli.sh, on the sanitizer builds
+#                      build/bin/asan/NN-slug), injected faults (scripts/faults.sh),
+#                      reproducibility (scripts/reproducible.sh), fuzz smoke runs
+#   make valgrind      every program's default runs under valgrind memcheck
+#                      (build/bin/valgrind/NN-slug: -O2 -g, no -march=native)
+# fuzz/tangle.c fuzzes the tangler; fuzz/NN-name.c a parser of chapter NN, linked
+# with that chapter's library (build/NN-slug/*.c but main.c) compiled by clang.
+# A chapter joins by adding fuzz/NN-name.c and tests/cli/NN-slug.cases.
+
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 4
+FUZZ_CFLAGS := -std=c17 -D_POSIX_C_SOURCE=200809L -g -O1 -Wall -Wextra -Wno-unknown-pragmas \
+	-fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FUZZ_SANITIZE := address,undefined
+fuzz_chapter = $(filter $(firstword $(subst -, ,$(1)))-%,$(CHAPTERS))
+FUZZ_TARGETS := tangle $(foreach f,$(sort $(wildcard fuzz/[0-9][0-9]-*.c)),\
+	$(if $(call fuzz_chapter,$(basename $(notdir $(f)))),$(basename $(notdir $(f)))))
+FUZZ_BINS := $(FUZZ_TARGETS:%=build/fuzz/%)
+ASAN_PROGRAMS := $(CHAPTERS:%=build/bin/asan/%)
+
+build/fuzz/obj/%.o: build/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,$(FUZZ_SANITIZE) -MMD -MP -c -o $@ $<
+
+build/fuzz/tangle: fuzz/tangle.c $(TANGLE_SRCS) book/tangle/tangle.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,$(FUZZ_SANITIZE) -Ibook/tangle -o $@ \
+	  fuzz/tangle.c book/tangle/tangle.c
+
+define robust_fuzz_rules
+build/fuzz/$(1): fuzz/$(1).c fuzz/fuzz.h build/$(2)/tangle.mk $$(patsubst build/%.c,build/fuzz/obj/%.o,$$($(2)_LIB))
+	@mkdir -p $$(@D)
+	$$(FUZZ_CC) $$(FUZZ_CFLAGS) -fsanitize=fuzzer,$$(FUZZ_SANITIZE) -Ifuzz -Ibuild/$(2) -o $$@ \
+	  fuzz/$(1).c $$(filter %.o,$$^) $$(LDLIBS)
+endef
+$(foreach t,$(filter-out tangle,$(FUZZ_TARGETS)),$(eval $(call robust_fuzz_rules,$(t),$(call fuzz_chapter,$(t)))))
+
+# The programs built with AddressSanitizer + UndefinedBehaviorSanitizer, and
+# for valgrind: -O2 -g for any x86-64 (valgrind knows no AVX-512, which a
+# chapter's -march=native may use).
+build/valgrind/%.o: build/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O2 -g -MMD -MP -c -o $@ $<
+
+define robust_program_rules
+build/bin/asan/$(1): build/$(1)/tangle.mk $$(patsubst build/%.c,build/asan/%.o,$$($(1)_SRCS))
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) $$(SANITIZE) -fopenmp -o $$@ $$(filter %.o,$$^) $$(LDLIBS)
+
+build/bin/valgrind/$(1): build/$(1)/tangle.mk $$(patsubst build/%.c,build/valgrind/%.o,$$($(1)_SRCS))
+	@mkdir -p $$(@D)
+	$$(CC) -O2 -g -fopenmp -o $$@ $$(filter %.o,$$^) $$(LDLIBS)
+endef
+$(foreach chapter,$(CHAPTERS),$(eval $(call robust_program_rules,$(chapter))))
+VALGRIND_PROGRAMS := $(CHAPTERS:%=build/bin/valgrind/%)
+
+-include $(shell find build/fuzz/obj build/valgrind -name '*.d' 2>/dev/null)
+
+# Makes one library call fail on demand (scripts/faults.sh).
+build/lib/nnfp-inject.so: tests/cli/inject.c
+	@mkdir -p $(@D)
+	$(CC) -std=c17 -Wall -Wextra -Werror -O2 -shared -fPIC -o $@ $< -ldl
+
+# What scripts/test.sh and the scripts below are told.
+export NNFP_CHAPTERS := $(CHAPTERS)
+export NNFP_FUZZ_TARGETS := $(FUZZ_TARGETS)
+export FUZZ_SMOKE_SECONDS
+
+.PHONY: fuzz fuzz-corpus robust robust-build valgrind
+fuzz: $(FUZZ_BINS)
+	@scripts/fuzz.sh --seconds $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-corpus:
+	@scripts/fuzz-corpus.sh
+
+robust-build: $(PROGRAMS) $(ASAN_PROGRAMS) $(VALGRIND_PROGRAMS) $(FUZZ_BINS) build/lib/nnfp-inject.so
+
+robust: robust-build
+	@$(MAKE) --no-print-directory data
+	@scripts/robust.sh
+
+valgrind: $(VALGRIND_PROGRAMS)
+	@$(MAKE) --no-print-directory data
+	@scripts/valgrind.sh $(CHAPTERS)
+
+test-build: robust-build

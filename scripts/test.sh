@@ -107,6 +107,25 @@ for edition in student instructor; do
     fi
 done
 
+# ---- robustness (issue 7): hostile input, faults and memory ----
+# Fuzzing smoke runs, bad command lines, injected faults, reproducibility and
+# valgrind (scripts/robust.sh says what each is); its checks count here.
+robust_log=$log/robust.log
+scripts/robust.sh > "$robust_log" 2>&1
+robust_status=$?
+grep -vE '^[0-9]+ passed, [0-9]+ failed$' "$robust_log"
+robust_counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$robust_log" | tail -1)
+if [ -z "$robust_counts" ]; then
+    fail "robustness checks ended without a count (exit $robust_status; see $robust_log)"
+else
+    robust_failed=${robust_counts#*, }
+    robust_failed=${robust_failed%% failed*}
+    passed=$((passed + ${robust_counts%% passed*}))
+    failed=$((failed + robust_failed))
+    while IFS= read -r line; do failures+=("${line#  FAIL  }"); done < <(grep '^  FAIL  ' "$robust_log")
+    [ "$robust_status" -ne 0 ] && [ "$robust_failed" = 0 ] && fail "scripts/robust.sh exited $robust_status"
+fi
+
 echo
 if [ $failed -gt 0 ]; then
     printf 'failed:\n'
