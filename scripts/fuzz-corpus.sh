@@ -158,7 +158,7 @@ model() { # model NAME SIZE... -- FLOAT_HEX_BYTES...: writes NAME with its CRC
     local name=$1 body
     shift
     body=$(mktemp)
-    { printf 'NNFP'; u32le 1; } > "$body"
+    { printf 'NNFP'; u32le 1; u32le 0; } > "$body"
     local sizes=()
     while [ "$1" != -- ]; do sizes+=("$1"); shift; done
     shift
