@@ -172,6 +172,7 @@ BOOK_SOURCES := book/front.md $(CHAPTERS:%=chapters/%/README.md)
 BOOK := $(if $(filter instructor,$(EDITION)),build/book-instructor.pdf,build/book.pdf)
 PANDOC_FLAGS := --from commonmark_x+implicit_figures --metadata-file book/metadata.yaml \
 	--metadata edition=$(EDITION) \
+	--metadata date="$(if $(filter instructor,$(EDITION)),Instructor edition (with solutions),Student edition)" \
 	--lua-filter book/literate.lua --citeproc $(BIBLIOGRAPHIES:%=--bibliography %) \
 	--include-in-header book/preamble.tex --top-level-division=chapter \
 	--number-sections --toc --highlight-style tango --pdf-engine pdflatex

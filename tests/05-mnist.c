@@ -432,8 +432,99 @@ Test(matmul, fast_dense_layer_matches_chapter_4) {
         cr_assert_float_eq(dw_fast[i], dw_plain[i], 1e-4, "dweight %zu", i);
     for (size_t i = 0; i < n_out; i++)
         cr_assert_float_eq(db_fast[i], db_plain[i], 1e-4, "dbias %zu", i);
-    /* and dinp NULL skips the input gradient */
+    /* dinp NULL skips the input gradient; the others accumulate a second time */
+    dense_backward(NULL, dw_plain, db_plain, dout, inp, weight, B, n_in, n_out);
     dense_backward_fast(NULL, dw_fast, db_fast, dout, inp, weight, B, n_in, n_out);
+    for (size_t i = 0; i < n_out * n_in; i++)
+        cr_assert_float_eq(dw_fast[i], dw_plain[i], 2e-4, "dweight %zu, accumulated twice", i);
+    for (size_t i = 0; i < n_out; i++)
+        cr_assert_float_eq(db_fast[i], db_plain[i], 2e-4, "dbias %zu, accumulated twice", i);
+}
+
+/* ---- the backward pass of the whole network ---------------------------------- */
+
+/* A small network and a batch of B random inputs with labels, in ws. */
+static void small_problem(network *net, workspace *ws, size_t B) {
+    const size_t sizes[] = {6, 5, 4, 3};
+    char err[256];
+    cr_assert_eq(network_create(net, sizes, 4, err, sizeof err), 0, "%s", err);
+    cr_assert_eq(workspace_create(ws, net, B, err, sizeof err), 0, "%s", err);
+    rng_state rng;
+    rng_seed(&rng, 3);
+    network_init_he(net, &rng);
+    for (size_t l = 0; l < net->n_layers; l++)  /* non-zero biases, so they are checked */
+        for (size_t o = 0; o < net->sizes[l + 1]; o++)
+            net->params[net->bias_offset[l] + o] = (real)(0.2 * rng_normal(&rng));
+    fill(ws->input, B * sizes[0], &rng);
+    for (size_t b = 0; b < B; b++) ws->targets[b] = (int)(b % 3);
+}
+
+static double batch_loss(const network *net, workspace *ws, size_t B) {
+    const real *probs = network_forward(net, ws, B);
+    return (double)cross_entropy_forward(probs, ws->targets, B, 3);
+}
+
+/* Central differences in float, as in chapter 4 but with a tolerance for
+   single precision: with h = 1e-3 the rounding of the loss (about 1e-7) makes
+   an error near 1e-4 in the difference quotient, and h stays small enough not
+   to step across a ReLU's kink. A gradient off by a factor (a missing 1/B) or
+   a wrong sign fails by far more. */
+Test(backward, matches_finite_differences_of_the_mean_loss) {
+    const size_t B = 4;
+    network net;
+    workspace ws;
+    small_problem(&net, &ws, B);
+    network_forward(&net, &ws, B);
+    network_backward(&net, &ws, B);
+    const double h = 1e-3;
+    for (size_t p = 0; p < net.n_params; p++) {
+        const real saved = net.params[p];
+        net.params[p] = saved + (real)h;
+        const double plus = batch_loss(&net, &ws, B);
+        net.params[p] = saved - (real)h;
+        const double minus = batch_loss(&net, &ws, B);
+        net.params[p] = saved;
+        const double numeric = (plus - minus) / (2 * h), analytic = net.grads[p];
+        cr_assert_leq(fabs(analytic - numeric), 2e-3 + 2e-2 * fabs(numeric),
+                      "parameter %zu: network_backward gives %g, central differences "
+                      "%g", p, analytic, numeric);
+    }
+    workspace_free(&ws);
+    network_free(&net);
+}
+
+/* The gradient of a batch is the mean of the gradients of its images (the
+   1/B of the loss), and the backward pass clears what a previous one left. */
+Test(backward, batch_gradient_is_the_mean_of_single_image_gradients) {
+    const size_t B = 4;
+    network net;
+    workspace ws;
+    small_problem(&net, &ws, B);
+    real *mean = calloc(net.n_params, sizeof(real));
+    real input[4 * 6];
+    int targets[4];
+    memcpy(input, ws.input, sizeof input);
+    memcpy(targets, ws.targets, sizeof targets);
+    for (size_t b = 0; b < B; b++) {
+        memcpy(ws.input, input + b * 6, 6 * sizeof(real));
+        ws.targets[0] = targets[b];
+        network_forward(&net, &ws, 1);
+        network_backward(&net, &ws, 1);
+        for (size_t p = 0; p < net.n_params; p++) mean[p] += net.grads[p] / (real)B;
+    }
+    memcpy(ws.input, input, sizeof input);
+    memcpy(ws.targets, targets, sizeof targets);
+    network_forward(&net, &ws, B);
+    network_backward(&net, &ws, B);
+    network_backward(&net, &ws, B);  /* twice: the second must not add to the first */
+    for (size_t p = 0; p < net.n_params; p++)
+        cr_assert_float_eq(net.grads[p], mean[p], 1e-6,
+                           "parameter %zu: the batch gradient %g is not the mean %g of "
+                           "the single-image gradients", p, (double)net.grads[p],
+                           (double)mean[p]);
+    free(mean);
+    workspace_free(&ws);
+    network_free(&net);
 }
 
 /* ---- training on a small part of MNIST ---------------------------------------- */

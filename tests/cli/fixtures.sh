@@ -34,7 +34,7 @@ make_fixtures() {
     head -c 5000 "$TINY_MNIST/t10k-images-idx3-ubyte" > "$FIXTURES/mnist-truncated/t10k-images-idx3-ubyte"
     for f in "$TINY_MNIST"/*; do gzip -c -n "$f" > "$FIXTURES/mnist-gzip/$(basename "$f").gz"; done
     local broken
-    for broken in swapped few-labels bad-label empty huge-count; do
+    for broken in swapped few-labels bad-label empty huge-count other-size; do
         mkdir -p "$FIXTURES/mnist-$broken"
         cp "$TINY_MNIST"/* "$FIXTURES/mnist-$broken/"
     done
@@ -43,7 +43,10 @@ make_fixtures() {
     printf '\0\0\10\1\0\0\0\5\0\1\2\3\4' > "$FIXTURES/mnist-few-labels/t10k-labels-idx1-ubyte"
     printf '\12' | dd of="$FIXTURES/mnist-bad-label/t10k-labels-idx1-ubyte" bs=1 seek=20 conv=notrunc 2> /dev/null
     : > "$FIXTURES/mnist-empty/t10k-images-idx3-ubyte"
+    { printf '\0\0\10\3\0\0\0\310\0\0\0\24\0\0\0\24'; head -c 80000 /dev/zero; } \
+        > "$FIXTURES/mnist-other-size/t10k-images-idx3-ubyte"  # 200 test images of 20 x 20
     cp fuzz/corpus/05-idx/labels-huge-count "$FIXTURES/mnist-huge-count/t10k-labels-idx1-ubyte"
+    tests/cli/tiny-mnist.sh "$FIXTURES/mnist-five" 5 5
     # A model trained on the tiny set, for the commands that read one.
     if [ -x build/bin/05-mnist ]; then
         build/bin/05-mnist train --data-dir "$TINY_MNIST" --epochs 1 --save "$FIXTURES/m.model" \
