@@ -126,20 +126,19 @@ local function number_list(list, skip)
   return inlines, not first
 end
 
-local function small(inlines)
-  if not is_latex() then return inlines end
-  local result = {pandoc.RawInline("latex", "{\\small\\sffamily ")}
+-- In LaTeX, inlines set in a group with the given font commands; elsewhere
+-- as they are (or through `otherwise`, e.g. pandoc.Emph).
+local function styled(commands, inlines, otherwise)
+  if not is_latex() then return otherwise and {otherwise(inlines)} or inlines end
+  local result = {pandoc.RawInline("latex", "{" .. commands .. " ")}
   for _, x in ipairs(inlines) do table.insert(result, x) end
   table.insert(result, pandoc.RawInline("latex", "}"))
   return result
 end
 
+local function small(inlines) return styled("\\small\\sffamily", inlines) end
 local function footnotesize(inlines)
-  if not is_latex() then return {pandoc.Emph(inlines)} end
-  local result = {pandoc.RawInline("latex", "{\\footnotesize\\itshape ")}
-  for _, x in ipairs(inlines) do table.insert(result, x) end
-  table.insert(result, pandoc.RawInline("latex", "}"))
-  return result
+  return styled("\\footnotesize\\itshape", inlines, pandoc.Emph)
 end
 
 local function render_chunks(blocks)
