@@ -211,7 +211,7 @@ $(foreach chapter,$(CHAPTERS),$(eval $(call chapter_pdf_rules,$(chapter))))
 check-outputs: $(PROGRAMS)
 	@for c in $(CHAPTERS); do \
 	  pandoc --from commonmark_x --metadata check-outputs=true --metadata chapters="$$c" \
-	    --lua-filter book/literate.lua chapters/$$c/README.md -t plain -o /dev/null || exit 1; \
+	    --lua-filter book/literate.lua chapters/$$c/README.md -t native -o /dev/null || exit 1; \
 	done; echo "check-outputs: every quoted output matches its program"
 
 # ---- data ------------------------------------------------------------------
