@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <zlib.h>
 
+#include "05-idx-check.h"
 #include "fuzz.h"
 #include "mnist.h"
 
@@ -28,24 +29,6 @@ static size_t gzip(const uint8_t *bytes, size_t size, uint8_t **out) {
     size_t length = stream.total_out;
     deflateEnd(&stream);
     return length;
-}
-
-static void read_as(const char *path, uint32_t kind, size_t raw_size) {
-    size_t dims[3] = {0, 0, 0};
-    uint8_t *data = (uint8_t *)path; /* idx_read must set it */
-    char err[512];
-    memset(err, 0x55, sizeof err);
-    if (idx_read(path, kind, dims, &data, err, sizeof err) == 0) {
-        size_t n_dims = kind & 0xff, n_bytes = 1;
-        if (data == NULL) abort();
-        for (size_t d = 0; d < n_dims; d++) n_bytes *= dims[d];
-        if (raw_size != 4 + 4 * n_dims + n_bytes) abort();
-        for (size_t i = 0; i < n_bytes; i++) fuzz_sink ^= data[i];
-        free(data);
-    } else {
-        if (data != NULL) abort();
-        fuzz_check_message(err, sizeof err);
-    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size) {
